@@ -38,3 +38,8 @@ public struct HardwareEvent: SupervisorEvent {
         self.properties = properties
     }
 }
+
+/// `/supervisor/reload` asks every subsystem to re-read what it knows (versions, host facts).
+public struct ReloadRequested: SupervisorEvent {
+    public init() {}
+}

@@ -45,8 +45,12 @@ public struct SupervisorIdentity: Sendable {
     public let supportedArchs: [String]
     public let machine: String?
     public let machineID: String?
+    /// The Supervisor's address on the internal network (`ip_address` in `/supervisor/info`).
+    public let ipAddress: String
 
-    public init(version: String, arch: String, supportedArchs: [String], machine: String?, machineID: String?) {
+    public init(version: String, arch: String, supportedArchs: [String], machine: String?, machineID: String?,
+                ipAddress: String = "172.30.32.2") {
+        self.ipAddress = ipAddress
         self.version = version
         self.arch = arch
         self.supportedArchs = supportedArchs

@@ -14,7 +14,7 @@ public struct RouteTable: Sendable {
     public init(_ routes: [Route]) throws(SupervisorError) {
         var seen = Set<String>()
         for route in routes {
-            let key = "\(route.method.rawValue) \(route.pattern.openAPIPath)"
+            let key = "\(route.method.rawValue) \(route.pattern.example { _ in "{}" })"
             guard seen.insert(key).inserted else {
                 throw SupervisorError(.internalError, "Route \(key) is registered twice (by \(route.owner))")
             }

@@ -52,7 +52,7 @@ public final class StateStore: Sendable {
     /// Writes `value` as `name.json`: temp file, fsync, rename, fsync of the directory.
     public func save<Value: Encodable>(_ value: Value, as name: String) throws {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         try AtomicFile.write(try encoder.encode(value), to: url(for: name))
     }
 

@@ -15,6 +15,10 @@ public struct SystemFacts: Sendable, Equatable {
     public var dockerVersion: String?
     public var homeAssistantVersion: String?
     public var osVersion: String?
+    /// Newest published versions by component (`supervisor`, `homeassistant`, `hassos`, …), from the version source.
+    public var latestVersions: [String: String] = [:]
+    /// Installed add-ons as `/supervisor/info` lists them; filled by the add-on subsystem.
+    public var installedAddons: [JSONValue] = []
     /// Reasons the installation is not supported; empty means supported.
     public var unsupportedReasons: Set<String> = []
     /// Reasons the installation is not healthy; empty means healthy.

@@ -1,0 +1,105 @@
+#!/usr/bin/env python3
+"""Measures a release supervisord over loopback and prints a Markdown report.
+
+Figures: start-to-first-ping time, idle RSS, and wrk's req/s with p50/p99 latency for
+/supervisor/ping (no token) and /supervisor/info (Bearer token) at 1 and 64 connections.
+Usage: api_bench.py BINARY [--duration SECONDS]
+"""
+import argparse, json, os, re, shutil, socket, subprocess, sys, tempfile, time
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def ping_once(port):
+    try:
+        with socket.create_connection(("127.0.0.1", port), timeout=0.2) as s:
+            s.sendall(b"GET /supervisor/ping HTTP/1.1\r\nHost: supervisor\r\nConnection: close\r\n\r\n")
+            return s.recv(64).startswith(b"HTTP/1.1 200")
+    except OSError:
+        return False
+
+
+def start(binary, data, port):
+    began = time.perf_counter()
+    process = subprocess.Popen([binary, "--data-dir", data, "--host", "127.0.0.1", "--port", str(port),
+                                "--log-level", "warning"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    while not ping_once(port):
+        if process.poll() is not None:
+            sys.exit("supervisord exited during start")
+        if time.perf_counter() - began > 30:
+            sys.exit("supervisord did not answer within 30 s")
+        time.sleep(0.001)
+    return process, (time.perf_counter() - began) * 1000
+
+
+def rss_mib(pid):
+    with open(f"/proc/{pid}/status") as status:
+        for line in status:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def to_ms(value):
+    number, unit = re.match(r"([\d.]+)(\w+)", value).groups()
+    return float(number) * {"us": 0.001, "ms": 1, "s": 1000}[unit]
+
+
+def wrk(port, path, connections, duration, token=None):
+    command = ["wrk", "--latency", "-t", str(min(2, connections)), "-c", str(connections), "-d", f"{duration}s"]
+    if token:
+        command += ["-H", f"Authorization: Bearer {token}"]
+    output = subprocess.run(command + [f"http://127.0.0.1:{port}{path}"], capture_output=True, text=True, check=True).stdout
+    rate = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
+    p50 = to_ms(re.search(r"\s50%\s+([\d.]+\w+)", output).group(1))
+    p99 = to_ms(re.search(r"\s99%\s+([\d.]+\w+)", output).group(1))
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+    return rate, p50, p99, int(errors.group(1)) if errors else 0
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("binary")
+    parser.add_argument("--duration", type=int, default=10)
+    args = parser.parse_args()
+    work = tempfile.mkdtemp(prefix="supervisor-bench-")
+    try:
+        starts = []
+        for _ in range(5):
+            data = tempfile.mkdtemp(dir=work)
+            port = free_port()
+            process, elapsed = start(args.binary, data, port)
+            starts.append(elapsed)
+            process.terminate()
+            process.wait()
+        data = tempfile.mkdtemp(dir=work)
+        port = free_port()
+        process, _ = start(args.binary, data, port)
+        time.sleep(2)
+        idle = rss_mib(process.pid)
+        token = json.load(open(os.path.join(data, "homeassistant.json")))["access_token"]
+        rows = []
+        for path, use_token in (("/supervisor/ping", False), ("/supervisor/info", True)):
+            for connections in (1, 64):
+                rows.append((path, connections) + wrk(port, path, connections, args.duration, token if use_token else None))
+        after = rss_mib(process.pid)
+        process.terminate()
+        process.wait()
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+    print(f"- start to first ping: median {sorted(starts)[2]:.1f} ms (5 starts: {', '.join(f'{s:.1f}' for s in starts)})")
+    print(f"- idle RSS after start: {idle:.1f} MiB; after the load runs: {after:.1f} MiB")
+    print()
+    print("| endpoint | connections | req/s | p50 ms | p99 ms | non-2xx |")
+    print("|---|---|---|---|---|---|")
+    for path, connections, rate, p50, p99, errors in rows:
+        print(f"| {path} | {connections} | {rate:,.0f} | {p50:.3f} | {p99:.3f} | {errors} |")
+
+
+if __name__ == "__main__":
+    main()
