@@ -35,6 +35,12 @@ struct PCMNode: Equatable {
     var playback: Bool
     var key: String { "\(card),\(device)" }
 
+    init(card: String, device: String, playback: Bool) {
+        self.card = card
+        self.device = device
+        self.playback = playback
+    }
+
     init?(sysName: String) {
         guard sysName.hasPrefix("pcmC"), let last = sysName.last, last == "p" || last == "c" else { return nil }
         let numbers = sysName.dropFirst(4).dropLast().split(separator: "D")

@@ -36,7 +36,8 @@ final class HardwareRuntime: Sendable {
         let (needed, logger) = state.withLock { ($0.monitor == nil && !$0.stopped, $0.logger) }
         guard needed else { return state.withLock { $0.monitor != nil } }
         var opened: UdevMonitor?
-        for source in [UdevMonitor.Source.preferred, .kernel] where opened == nil {
+        let sources: [UdevMonitor.Source] = UdevMonitor.Source.preferred == .udev ? [.udev, .kernel] : [.kernel]
+        for source in sources where opened == nil {
             do {
                 opened = try UdevMonitor(source: source)
                 logger.info("Hardware monitor started", metadata: ["source": "\(source.rawValue)"])

@@ -20,7 +20,8 @@ static inline void cudev_wake_fd_signal(int fd) {
 }
 
 /* Waits until `monitor_fd` is readable or `wake_fd` is signalled.
- * Returns 1 when the monitor has data, 0 when woken (or the monitor fd failed), -1 on error. */
+ * Returns 1 when the monitor has data or a pending socket error (e.g. ENOBUFS after a burst,
+ * which the next receive clears), 0 when woken or the fd is closed, -1 on error. */
 static inline int cudev_wait(int monitor_fd, int wake_fd) {
     struct pollfd fds[2] = {
         { .fd = monitor_fd, .events = POLLIN, .revents = 0 },
@@ -33,8 +34,8 @@ static inline int cudev_wait(int monitor_fd, int wake_fd) {
             return -1;
         }
         if (fds[1].revents != 0) return 0;
-        if (fds[0].revents & (POLLERR | POLLHUP | POLLNVAL)) return 0;
-        if (fds[0].revents & POLLIN) return 1;
+        if (fds[0].revents & (POLLHUP | POLLNVAL)) return 0;
+        if (fds[0].revents & (POLLIN | POLLERR)) return 1;
     }
 }
 #endif
