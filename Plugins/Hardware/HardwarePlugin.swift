@@ -31,14 +31,17 @@ public struct HardwarePlugin: SupervisorPlugin {
         let asoundRoot = asoundRoot
         routes.get("/hardware/info", summary: "Devices, drives and the older flat device lists",
                    response: HardwareSchemas.info) { _ in
-            let inventory = try Self.scan(runtime)
-            return .ok(HardwareInfo.json(
-                inventory: inventory, alsa: AlsaCatalog.load(root: asoundRoot), gpioClassNames: Self.gpioClassNames()))
+            .ok(try await BlockingWork.run {
+                HardwareInfo.json(inventory: Self.scan(runtime), alsa: AlsaCatalog.load(root: asoundRoot),
+                                  gpioClassNames: Self.gpioClassNames())
+            })
         }
         routes.get("/hardware/audio", summary: "ALSA playback and capture devices",
                    response: HardwareSchemas.audio) { _ in
-            let sound = (try? Udev.devices(UdevQuery(subsystems: ["sound"], attributes: ["id"], includeParents: true))) ?? []
-            let devices = AudioDevices.load(alsa: AlsaCatalog.load(root: asoundRoot), udevSound: sound)
+            let devices = try await BlockingWork.run {
+                let sound = (try? Udev.devices(UdevQuery(subsystems: ["sound"], attributes: ["id"], includeParents: true))) ?? []
+                return AudioDevices.load(alsa: AlsaCatalog.load(root: asoundRoot), udevSound: sound)
+            }
             return .ok(["audio": ["input": .object(devices.input.mapValues(JSONValue.string)),
                                   "output": .object(devices.output.mapValues(JSONValue.string))]])
         }
@@ -47,7 +50,7 @@ public struct HardwarePlugin: SupervisorPlugin {
             let subsystems = UdevTrigger.safeSubsystems
             let result: UdevTrigger.Result
             do {
-                result = try UdevTrigger.change(subsystems: subsystems)
+                result = try await BlockingWork.run { try UdevTrigger.change(subsystems: subsystems) }
             } catch {
                 throw SupervisorError(.backendFailure, "udev trigger failed: \(error)")
             }
@@ -59,7 +62,7 @@ public struct HardwarePlugin: SupervisorPlugin {
     }
 
     /// Enumerates; a libudev failure is logged and answered with empty lists, never an error.
-    static func scan(_ runtime: HardwareRuntime) throws -> DeviceInventory {
+    static func scan(_ runtime: HardwareRuntime) -> DeviceInventory {
         do {
             return try DeviceInventory.scan()
         } catch {

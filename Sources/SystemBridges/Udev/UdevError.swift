@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#endif
+
 /// A libudev call failed.
 public struct UdevError: Error, Sendable, CustomStringConvertible, Equatable {
     /// What was being done, e.g. `udev_monitor_enable_receiving`.
@@ -14,9 +20,3 @@ public struct UdevError: Error, Sendable, CustomStringConvertible, Equatable {
         code == 0 ? "\(operation) failed" : "\(operation) failed: \(String(cString: strerror(code))) (errno \(code))"
     }
 }
-
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#endif
