@@ -1,11 +1,17 @@
 // The one file that knows which plugins are compiled in. Each plugin is behind the package trait
 // of the same name; `swift build --traits Host` or `--disable-default-traits` trims the list.
 import SupervisorKernel
+#if Hardware
+import SupervisorHardware
+#endif
 
 /// The plugins this build contains, in no particular order (the kernel orders them).
 public enum CompiledPlugins {
     public static var all: [any SupervisorPlugin] {
-        let plugins: [any SupervisorPlugin] = []
+        var plugins: [any SupervisorPlugin] = []
+        #if Hardware
+        plugins.append(HardwarePlugin())
+        #endif
         return plugins
     }
 
