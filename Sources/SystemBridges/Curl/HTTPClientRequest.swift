@@ -41,8 +41,8 @@ public struct HTTPClientRequest: Sendable {
     public var connectTimeout: Duration
     /// Time allowed for the whole exchange including the body, or `nil` for no limit (streams, follows).
     public var timeout: Duration?
-    /// Fail when no byte moves in either direction for this long (while the caller reads the body
-    /// at its own pace the transfer is paused, which does not count as idle).
+    /// Fail when no byte moves for this long (whole seconds, at least one). A transfer paused because
+    /// the caller reads the body slowly is not idle; one waiting for a slow request-body producer is.
     public var idleTimeout: Duration?
 
     public init(
