@@ -45,7 +45,7 @@ public enum SupervisorServer {
             ])
             SystemdNotify.ready()
         }
-        let services: [any Service] = [KernelService(kernel: kernel), app] + kernel.pluginServices + SystemdNotify.watchdogServices()
+        let services: [any Service] = [KernelService(kernel: kernel), app] + kernel.pluginServices + SystemdNotify.services()
         let group = ServiceGroup(configuration: .init(
             services: services.map { .init(service: $0) },
             gracefulShutdownSignals: [.sigterm, .sigint],
