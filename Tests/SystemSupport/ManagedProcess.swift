@@ -1,45 +1,66 @@
 import Foundation
 
-/// A daemon or helper a test starts: its own output files, stopped by its PID, never by name.
+/// A daemon or helper a test starts: its own output file, stopped by its PID, never by name.
+///
+/// Started with `posix_spawn` and a clean signal state: test runners (and swift-service-lifecycle)
+/// block or ignore SIGTERM in their threads, and a child would inherit that and ignore `stop()`.
 public final class ManagedProcess: @unchecked Sendable {
-    public let process: Process
+    public let pid: pid_t
     public let outputPath: String
-    public var pid: Int32 { process.processIdentifier }
+    private let exitStatus = ExitStatus()
 
     /// Starts `executable` with `arguments`; stdout and stderr go to `outputPath`.
     public init(
         _ executable: String, _ arguments: [String], environment: [String: String] = [:],
         outputPath: String, currentDirectory: String? = nil
     ) throws {
-        process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
+        self.outputPath = outputPath
         var env = ProcessInfo.processInfo.environment
         env.merge(environment) { _, new in new }
-        process.environment = env
-        if let currentDirectory { process.currentDirectoryURL = URL(fileURLWithPath: currentDirectory) }
-        _ = FileManager.default.createFile(atPath: outputPath, contents: nil)
-        let output = try FileHandle(forWritingTo: URL(fileURLWithPath: outputPath))
-        process.standardOutput = output
-        process.standardError = output
-        process.standardInput = FileHandle.nullDevice
-        self.outputPath = outputPath
-        try process.run()
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, outputPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        posix_spawn_file_actions_adddup2(&actions, 1, 2)
+        if let currentDirectory { posix_spawn_file_actions_addchdir_np(&actions, currentDirectory) }
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var noSignals = sigset_t()
+        sigemptyset(&noSignals)
+        var defaults = sigset_t()
+        sigemptyset(&defaults)
+        for signal in [SIGTERM, SIGINT, SIGHUP, SIGPIPE, SIGCHLD] { sigaddset(&defaults, signal) }
+        posix_spawnattr_setsigmask(&attributes, &noSignals)
+        posix_spawnattr_setsigdefault(&attributes, &defaults)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+        let argv = ([executable] + arguments).map { strdup($0) } + [nil]
+        let envp = env.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer { (argv + envp).forEach { free($0) } }
+        var child: pid_t = 0
+        let result = posix_spawn(&child, executable, &actions, &attributes, argv, envp)
+        guard result == 0 else {
+            throw CocoaError(.fileReadUnknown, userInfo: [NSLocalizedDescriptionKey: "spawn \(executable): \(String(cString: strerror(result)))"])
+        }
+        pid = child
     }
 
     /// What the process printed so far.
     public var output: String { (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? "" }
 
-    public var isRunning: Bool { process.isRunning }
+    public var isRunning: Bool { exitStatus.poll(pid) == nil }
 
     /// SIGTERM, then SIGKILL after `grace`; waits for the exit.
     public func stop(grace: Duration = .seconds(3)) {
-        guard process.isRunning else { return }
+        guard isRunning else { return }
         kill(pid, SIGTERM)
         let deadline = ContinuousClock.now + grace
-        while process.isRunning && ContinuousClock.now < deadline { usleep(20_000) }
-        if process.isRunning { kill(pid, SIGKILL) }
-        process.waitUntilExit()
+        while isRunning && ContinuousClock.now < deadline { usleep(10_000) }
+        if isRunning {
+            kill(pid, SIGKILL)
+            while isRunning { usleep(10_000) }
+        }
     }
 
     deinit { stop() }
@@ -84,5 +105,21 @@ public final class ManagedProcess: @unchecked Sendable {
         let path = ProcessInfo.processInfo.environment["PATH"] ?? ""
         let folders = path.split(separator: ":").map(String.init) + ["/usr/sbin", "/usr/bin", "/sbin", "/bin", "/lib/systemd", "/usr/lib/systemd"]
         return folders.map { "\($0)/\(name)" }.first { FileManager.default.isExecutableFile(atPath: $0) }
+    }
+}
+
+/// Reaps a child once and remembers how it ended.
+private final class ExitStatus: @unchecked Sendable {
+    private let lock = NSLock()
+    private var status: Int32?
+
+    func poll(_ pid: pid_t) -> Int32? {
+        lock.lock()
+        defer { lock.unlock() }
+        if let status { return status }
+        var raw: Int32 = 0
+        let reaped = waitpid(pid, &raw, WNOHANG)
+        if reaped == pid || (reaped < 0 && errno == ECHILD) { status = raw }
+        return status
     }
 }
