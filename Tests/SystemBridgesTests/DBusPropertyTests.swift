@@ -72,5 +72,28 @@ extension DBusTests {
                 path: DBusTestFixture.path, interface: DBusTestFixture.interface,
                 changed: ["Uptime": .uint64(99)], invalidated: []))
         }
+
+        @Test func aTemplateServiceAnswersAndLogsItsCalls() async throws {
+            let bus = try PrivateSystemBus()
+            defer { bus.stop() }
+            let timedated = try DBusMockService(bus: bus, template: "timedated", parameters: #"{"Timezone": "Europe/Berlin"}"#)
+            defer { timedated.stop() }
+            let connection = try DBusConnection(address: bus.address)
+            defer { connection.close() }
+
+            let before = try await connection.property(
+                destination: timedated.busName, path: timedated.mainPath, interface: timedated.mainInterface,
+                name: "Timezone")
+            _ = try await connection.call(
+                destination: timedated.busName, path: timedated.mainPath, interface: timedated.mainInterface,
+                member: "SetTimezone", arguments: ["Europe/Paris", .boolean(false)])
+            let after = try await connection.property(
+                destination: timedated.busName, path: timedated.mainPath, interface: timedated.mainInterface,
+                name: "Timezone")
+
+            #expect(before == "Europe/Berlin")
+            #expect(after == "Europe/Paris")
+            #expect(try timedated.methodCalls("SetTimezone") == ["['Europe/Paris', False]"])
+        }
     }
 }
