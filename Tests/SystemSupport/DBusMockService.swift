@@ -49,11 +49,9 @@ public final class DBusMockService: Sendable {
         self.python = python
         let logPath = FileManager.default.temporaryDirectory
             .appendingPathComponent("dbusmock-\(busName)-\(UUID().uuidString.prefix(8)).log").path
-        process = try withTerminationSignalsUnblocked {
-            try ManagedProcess(
-                python, ["-u", "-m", "dbusmock", "--system"] + arguments, environment: bus.environment,
-                outputPath: logPath)
-        }
+        process = try ManagedProcess(
+            python, ["-u", "-m", "dbusmock", "--system"] + arguments, environment: bus.environment,
+            outputPath: logPath)
         let owned = try ManagedProcess.waitUntil(timeout: .seconds(20)) { [process, address] in
             guard process.isRunning else { return true }
             return try Self.nameHasOwner(busName, address: address)

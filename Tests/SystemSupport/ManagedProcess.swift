@@ -12,7 +12,7 @@ public final class ManagedProcess: @unchecked Sendable {
     /// Starts `executable` with `arguments`; stdout and stderr go to `outputPath`.
     public init(
         _ executable: String, _ arguments: [String], environment: [String: String] = [:],
-        outputPath: String, currentDirectory: String? = nil
+        outputPath: String
     ) throws {
         self.outputPath = outputPath
         var env = ProcessInfo.processInfo.environment
@@ -23,7 +23,6 @@ public final class ManagedProcess: @unchecked Sendable {
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 1, outputPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         posix_spawn_file_actions_adddup2(&actions, 1, 2)
-        if let currentDirectory { posix_spawn_file_actions_addchdir_np(&actions, currentDirectory) }
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }

@@ -22,11 +22,9 @@ public final class PrivateSystemBus: Sendable {
         address = "unix:path=\(socket)"
         let config = directory.file("system.conf")
         try Self.configuration(socket: socket).write(toFile: config, atomically: true, encoding: .utf8)
-        daemon = try withTerminationSignalsUnblocked {
-            try ManagedProcess(
-                daemonPath, ["--config-file=\(config)", "--nofork", "--nopidfile", "--print-address=1"],
-                outputPath: directory.file("dbus-daemon.log"))
-        }
+        daemon = try ManagedProcess(
+            daemonPath, ["--config-file=\(config)", "--nofork", "--nopidfile", "--print-address=1"],
+            outputPath: directory.file("dbus-daemon.log"))
         let answering = try ManagedProcess.waitUntil { [address, daemon] in
             guard daemon.isRunning else { return true }
             return try ManagedProcess.run(dbusSend, [
@@ -73,18 +71,4 @@ public struct DBusHarnessError: Error, CustomStringConvertible {
     public init(_ description: String) {
         self.description = description
     }
-}
-
-/// Runs `body` (which starts a daemon) with the termination signals unblocked on this thread.
-///
-/// Swift concurrency's threads block most signals and a spawned child inherits that mask, so a daemon
-/// started from a test would ignore SIGTERM and only die by SIGKILL after `ManagedProcess.stop`'s grace.
-func withTerminationSignalsUnblocked<Result>(_ body: () throws -> Result) rethrows -> Result {
-    var terminationSignals = sigset_t()
-    var previous = sigset_t()
-    sigemptyset(&terminationSignals)
-    for signal in [SIGTERM, SIGINT, SIGHUP, SIGQUIT] { sigaddset(&terminationSignals, signal) }
-    pthread_sigmask(SIG_UNBLOCK, &terminationSignals, &previous)
-    defer { pthread_sigmask(SIG_SETMASK, &previous, nil) }
-    return try body()
 }
