@@ -1,6 +1,9 @@
 // The one file that knows which plugins are compiled in. Each plugin is behind the package trait
 // of the same name; `swift build --traits Host` or `--disable-default-traits` trims the list.
 import SupervisorKernel
+#if Host
+import SupervisorHost
+#endif
 #if Hardware
 import SupervisorHardware
 #endif
@@ -9,6 +12,9 @@ import SupervisorHardware
 public enum CompiledPlugins {
     public static var all: [any SupervisorPlugin] {
         var plugins: [any SupervisorPlugin] = []
+        #if Host
+        plugins.append(HostPlugin())
+        #endif
         #if Hardware
         plugins.append(HardwarePlugin())
         #endif

@@ -94,3 +94,6 @@ public struct APIClient: Sendable {
         }
     }
 }
+
+/// The request method type test clients take, so tests need not import HTTPTypes.
+public typealias HTTPRequestMethod = HTTPRequest.Method
