@@ -3,18 +3,10 @@ import SystemTestSupport
 import Testing
 
 @Suite final class CurlHTTPClientTests {
-    let server: HTTPTestServer
-    let client: HTTPClient
-
-    init() throws {
-        server = try HTTPTestServer()
-        client = try HTTPClient()
-    }
-
-    deinit {
-        client.shutdown()
-        server.stop()
-    }
+    let peers: CurlPeers
+    init() throws { peers = try CurlPeers() }
+    var server: HTTPTestServer { peers.server }
+    var client: HTTPClient { peers.client }
 
     @Test func getOverTCP() async throws {
         let (status, headers, body) = try await client.data(.init(url: "\(server.baseURL)/echo"))

@@ -5,18 +5,10 @@ import Testing
 /// Large transfers in both directions; the bound on resident memory shows nothing accumulates.
 @Suite(.serialized) final class CurlStreamingMemoryTests {
     static let memoryBound = 64 << 20
-    let server: HTTPTestServer
-    let client: HTTPClient
-
-    init() throws {
-        server = try HTTPTestServer()
-        client = try HTTPClient()
-    }
-
-    deinit {
-        client.shutdown()
-        server.stop()
-    }
+    let peers: CurlPeers
+    init() throws { peers = try CurlPeers() }
+    var server: HTTPTestServer { peers.server }
+    var client: HTTPClient { peers.client }
 
     @Test func oneGibibyteResponseStreamsWithFlatMemory() async throws {
         let size = 1 << 30

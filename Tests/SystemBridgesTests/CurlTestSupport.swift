@@ -1,4 +1,5 @@
 import CurlBridge
+import SystemTestSupport
 import Foundation
 import Synchronization
 
@@ -68,5 +69,21 @@ func httpErrorCode(_ body: () async throws -> Void) async -> HTTPClientError.Cod
         return error.code
     } catch {
         return nil
+    }
+}
+
+/// A local HTTP server and a client for one test; both stopped when the test is done.
+final class CurlPeers: Sendable {
+    let server: HTTPTestServer
+    let client: HTTPClient
+
+    init() throws {
+        server = try HTTPTestServer()
+        client = try HTTPClient()
+    }
+
+    deinit {
+        client.shutdown()
+        server.stop()
     }
 }

@@ -3,18 +3,10 @@ import SystemTestSupport
 import Testing
 
 @Suite final class CurlTimeoutAndCancellationTests {
-    let server: HTTPTestServer
-    let client: HTTPClient
-
-    init() throws {
-        server = try HTTPTestServer()
-        client = try HTTPClient()
-    }
-
-    deinit {
-        client.shutdown()
-        server.stop()
-    }
+    let peers: CurlPeers
+    init() throws { peers = try CurlPeers() }
+    var server: HTTPTestServer { peers.server }
+    var client: HTTPClient { peers.client }
 
     @Test func totalTimeoutFailsWithTypedError() async throws {
         let code = await httpErrorCode {

@@ -3,14 +3,10 @@ import SystemdBridge
 import Testing
 
 @Suite final class JournalFollowTests {
-    let fixture: JournalFixture
-    let journal: Journal
-
-    init() throws {
-        fixture = try JournalFixture()
-        try fixture.write(JournalTestData.entries)
-        journal = try Journal.open(directory: fixture.journalPath)
-    }
+    let sample: JournalSample
+    init() throws { sample = try JournalSample() }
+    var fixture: JournalFixture { sample.fixture }
+    var journal: Journal { sample.journal }
 
     private func entry(_ second: UInt64, _ message: String, identifier: String = "hassio_supervisor") -> JournalFixture.Entry {
         .init(realtime: JournalTestData.start + (3_700 + second) * 1_000_000, monotonic: (100 + second) * 1_000_000,

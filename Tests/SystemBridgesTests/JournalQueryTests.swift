@@ -4,14 +4,10 @@ import SystemdBridge
 import Testing
 
 @Suite final class JournalQueryTests {
-    let fixture: JournalFixture
-    let journal: Journal
-
-    init() throws {
-        fixture = try JournalFixture()
-        try fixture.write(JournalTestData.entries)
-        journal = try Journal.open(directory: fixture.journalPath)
-    }
+    let sample: JournalSample
+    init() throws { sample = try JournalSample() }
+    var fixture: JournalFixture { sample.fixture }
+    var journal: Journal { sample.journal }
 
     private func messages(_ query: JournalQuery) async throws -> [String] {
         var result: [String] = []

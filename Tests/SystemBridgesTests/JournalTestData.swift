@@ -1,4 +1,5 @@
 import SystemTestSupport
+import SystemdBridge
 
 /// Two boots of sample entries, written as real journal files.
 enum JournalTestData {
@@ -30,5 +31,17 @@ enum JournalTestData {
                   containerName: "homeassistant", message: binaryMessage),
             entry(bootB, 7, "sshd", pid: 42, "accepted"),
         ]
+    }
+}
+
+/// Journal files holding `JournalTestData.entries`, opened as a directory journal.
+final class JournalSample: Sendable {
+    let fixture: JournalFixture
+    let journal: Journal
+
+    init() throws {
+        fixture = try JournalFixture()
+        try fixture.write(JournalTestData.entries)
+        journal = try Journal.open(directory: fixture.journalPath)
     }
 }
