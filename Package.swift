@@ -141,7 +141,7 @@ let package = Package(
         .testTarget(
             name: "SupervisorAPITests",
             dependencies: [
-                "SupervisorTestSupport", "SupervisorPlugins",
+                "SupervisorTestSupport", "SupervisorPlugins", "SystemTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             swiftSettings: swiftSettings
