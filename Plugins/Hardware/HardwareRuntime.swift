@@ -14,6 +14,8 @@ final class HardwareRuntime: Sendable {
     }
 
     private let state = Mutex(State())
+    /// Serialises `openMonitor`: start() and the hotplug service both ask, and only one may open.
+    private let opening = Mutex(())
 
     func configure(_ context: PluginContext) {
         state.withLock { state in
@@ -33,6 +35,10 @@ final class HardwareRuntime: Sendable {
     /// kernel's. Logs and returns `false` when neither socket can be opened.
     @discardableResult
     func openMonitor() -> Bool {
+        opening.withLock { _ in openMonitorOnce() }
+    }
+
+    private func openMonitorOnce() -> Bool {
         let (needed, logger) = state.withLock { ($0.monitor == nil && !$0.stopped, $0.logger) }
         guard needed else { return state.withLock { $0.monitor != nil } }
         var opened: UdevMonitor?

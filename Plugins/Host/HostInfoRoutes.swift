@@ -71,7 +71,7 @@ struct HostInfoRoutes {
             "kernel": JSONValue(details.kernel),
             "operating_system": JSONValue(details.operatingSystem),
             "timezone": JSONValue(details.timezone),
-            "dt_utc": timedate ? .string(ISO8601DateFormatter().string(from: Date())) : .null,
+            "dt_utc": timedate ? .string(Timestamp.iso8601()) : .null,
             "dt_synchronized": JSONValue(details.ntpSynchronized),
             "use_ntp": JSONValue(details.useNTP),
             "startup_time": .null,

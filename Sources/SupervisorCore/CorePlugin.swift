@@ -31,6 +31,8 @@ final class CoreRuntime: Sendable {
     let config: StateFile<SupervisorConfig>
     let updater: StateFile<UpdaterConfig>
     let stats = ProcessStats()
+    /// The zone of /etc, read once: it only changes through timedate1, which the Host plugin reports.
+    let systemTimezone = Timezones.host()
 
     init(_ context: PluginContext) throws {
         self.context = context
@@ -42,7 +44,7 @@ final class CoreRuntime: Sendable {
 
     /// The configured timezone, else the host's (timedate1 via the Host plugin, else /etc).
     var timezone: String {
-        config.current.timezone ?? context.facts.current.hostTimezone ?? Timezones.host()
+        config.current.timezone ?? context.facts.current.hostTimezone ?? systemTimezone
     }
 
     var supported: Bool {

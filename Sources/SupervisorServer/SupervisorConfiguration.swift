@@ -9,7 +9,8 @@ public struct SupervisorConfiguration: Sendable {
     public var dataDirectory: String = "/data"
     public var host: String = "0.0.0.0"
     public var port: Int = 80
-    public var logLevel: String = "info"
+    /// Set by the file or `--log-level`; wins over the level stored with `/supervisor/options` until changed there.
+    public var logLevel: String?
     /// Machine type (`qemux86-64`, `raspberrypi4-64`, …); derived from the architecture when unset.
     public var machine: String?
     /// The Supervisor's address on the internal network.

@@ -31,11 +31,13 @@ public enum SupervisorServer {
 
     /// Runs until SIGTERM or SIGINT, then shuts down gracefully.
     public static func run(_ configuration: SupervisorConfiguration, plugins: [any SupervisorPlugin]) async throws {
-        let logs = LogRecorder(level: Logger.Level(rawValue: configuration.logLevel) ?? .info)
+        let requestedLevel = configuration.logLevel.flatMap(Logger.Level.init(rawValue:))
+        let logs = LogRecorder(level: requestedLevel ?? .info)
         LoggingSystem.bootstrap { logs.makeHandler(label: $0) }
         let logger = Logger(label: "supervisor")
         let started = ContinuousClock.now
         let kernel = try await makeKernel(configuration, plugins: plugins, logs: logs)
+        if let requestedLevel { logs.level = requestedLevel }
         let app = SupervisorApplication.make(
             kernel: kernel, host: configuration.host, port: configuration.port, logger: Logger(label: "supervisor.http")
         ) { port in

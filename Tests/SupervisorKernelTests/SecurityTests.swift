@@ -38,13 +38,15 @@ import Testing
     @Test(arguments: [
         "/addons/../../etc/passwd", "/x/%2e%2e%2fetc", "/x/%252e%252e%252f", "/proc/self/environ",
         "/x/<script>alert(1)</script>", "/x/%3Cscript%3E", "/x?id=1 UNION SELECT (1)", "/a/concat(1,2)",
+        "/page.html?v=/.//etc", "/x?q=union all select", "/x/%253Cscript%253E",
     ])
     func blocksKnownAttackShapes(_ target: String) {
         let parts = target.split(separator: "?", maxSplits: 1).map(String.init)
         #expect(RequestFilter.rejection(path: parts[0], query: parts.count > 1 ? parts[1] : "") != nil)
     }
 
-    @Test(arguments: ["/supervisor/info", "/addons/core_ssh/logs", "/host/logs/identifiers/kernel", "/backups/abc123/download"])
+    @Test(arguments: ["/supervisor/info", "/addons/core_ssh/logs", "/host/logs/identifiers/kernel", "/backups/abc123/download",
+                      "/core/api/states?url=/api/states", "/store/repositories/a.b/info", "/x?name=selection(1)"])
     func letsOrdinaryPathsThrough(_ path: String) {
         #expect(RequestFilter.rejection(path: path, query: "lines=100") == nil)
     }

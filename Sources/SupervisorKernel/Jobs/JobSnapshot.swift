@@ -22,16 +22,11 @@ public struct JobSnapshot: Sendable, Equatable {
         [
             "name": .string(name), "reference": JSONValue(reference), "uuid": .string(uuid),
             "progress": .double((progress * 10).rounded() / 10), "stage": JSONValue(stage), "done": JSONValue(done),
-            "errors": .array(errors.map(\.json)), "created": .string(Self.timestamp(created)),
+            "errors": .array(errors.map(\.json)), "created": .string(Timestamp.iso8601(created)),
             "extra": extra ?? .null,
         ]
     }
 
-    static func timestamp(_ date: Date) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        return formatter.string(from: date)
-    }
 }
 
 /// A failure recorded on a job.

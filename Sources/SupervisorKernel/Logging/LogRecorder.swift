@@ -103,15 +103,8 @@ struct RecordingLogHandler: LogHandler {
         if let provided = metadataProvider?.get() { merged.merge(provided) { _, new in new } }
         if let extra = event.metadata { merged.merge(extra) { _, new in new } }
         let fields = merged.sorted { $0.key < $1.key }.map { " \($0.key)=\($0.value)" }.joined()
-        let stamp = Self.formatter.withLock { $0.string(from: Date()) }
+        let stamp = Timestamp.logLine()
         recorder.append("\(stamp) \(event.level.rawValue.uppercased()) (\(label)) \(event.message)\(fields)")
     }
 
-    private static let formatter: Mutex<DateFormatter> = {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "yyyy-MM-dd HH:mm:ss.SSS"
-        return Mutex(formatter)
-    }()
 }

@@ -57,7 +57,7 @@ public final class StateStore: Sendable {
     }
 
     private func setAside(_ name: String, reason: String) {
-        let stamp = ISO8601DateFormatter().string(from: Date()).replacingOccurrences(of: ":", with: "")
+        let stamp = Timestamp.compact()
         let source = url(for: name)
         let target = directory.appendingPathComponent("\(name).json.corrupt-\(stamp)")
         do {
