@@ -55,7 +55,7 @@ struct HostLogRoutes {
             query = ranged
         }
         let timeZone = TimeZone(identifier: runtime.context.facts.current.hostTimezone ?? "") ?? .current
-        return .raw(.stream(JournalText.stream(journal.entries(query), timeZone: timeZone, follow: follow)),
+        return .raw(.stream(Self.text(journal.entries(query), timeZone: timeZone, follow: follow)),
                     contentType: "text/plain; charset=utf-8")
     }
 
@@ -79,23 +79,12 @@ struct HostLogRoutes {
         guard let value = Int(text), value > 0 else { throw .badRequest("'lines' must be a positive integer") }
         return value
     }
-}
 
-/// Journal entries as `journalctl -o short` text, pulled as the client reads.
-enum JournalText {
-    /// Up to `batch` lines per chunk; one line per chunk when following so nothing waits.
-    static func stream(_ entries: AsyncThrowingStream<JournalEntry, any Error>, timeZone: TimeZone, follow: Bool) -> ByteStream {
-        let batch = follow ? 1 : 256
-        return ByteStream {
+    /// Journal entries as `journalctl -o short` text; one line per chunk when following.
+    static func text(_ entries: AsyncThrowingStream<JournalEntry, any Error>, timeZone: TimeZone, follow: Bool) -> ByteStream {
+        ByteStream.lines(batch: follow ? 1 : 256) {
             var iterator = entries.makeAsyncIterator()
-            return {
-                var chunk: [UInt8] = []
-                for _ in 0..<batch {
-                    guard let entry = try await iterator.next() else { break }
-                    chunk.append(contentsOf: (entry.shortFormat(timeZone: timeZone) + "\n").utf8)
-                }
-                return chunk.isEmpty ? nil : chunk
-            }
+            return { try await iterator.next()?.shortFormat(timeZone: timeZone) }
         }
     }
 }

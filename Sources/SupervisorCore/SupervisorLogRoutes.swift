@@ -8,13 +8,13 @@ struct SupervisorLogRoutes {
     func register(_ routes: RouteBuilder) {
         routes.get("/supervisor/logs", summary: "The Supervisor's recent log lines (`lines` query, default 100)",
                    response: .string(), contentType: "text/plain") { request in
-            .raw(.stream(LogText.stream(backlog: logs.recent(try lineCount(request)), follow: nil)), contentType: "text/plain; charset=utf-8")
+            .raw(.stream(Self.text(backlog: logs.recent(try lineCount(request)), follow: nil)), contentType: "text/plain; charset=utf-8")
         }
         routes.get("/supervisor/logs/follow", summary: "Recent log lines, then new ones as they are written",
                    response: .string(), contentType: "text/plain") { request in
             let follow = logs.follow()
             let backlog = logs.recent(try lineCount(request))
-            return .raw(.stream(LogText.stream(backlog: backlog, follow: follow)), contentType: "text/plain; charset=utf-8")
+            return .raw(.stream(Self.text(backlog: backlog, follow: follow)), contentType: "text/plain; charset=utf-8")
         }
     }
 
@@ -30,22 +30,15 @@ struct SupervisorLogRoutes {
         }
         return Self.defaultLines
     }
-}
 
-/// Text bodies built from lines, pulled one chunk at a time.
-public enum LogText {
-    /// The backlog as one chunk, then each followed line as it arrives.
-    public static func stream(backlog: [String], follow: AsyncStream<String>?) -> ByteStream {
-        ByteStream {
-            var pending: [UInt8]? = backlog.isEmpty ? nil : Array((backlog.joined(separator: "\n") + "\n").utf8)
+    /// The backlog, then each followed line as it arrives.
+    static func text(backlog: [String], follow: AsyncStream<String>?) -> ByteStream {
+        ByteStream.lines(batch: follow == nil ? 256 : 1) {
+            var pending = backlog[...]
             var iterator = follow?.makeAsyncIterator()
             return {
-                if let chunk = pending {
-                    pending = nil
-                    return chunk
-                }
-                guard let line = await iterator?.next() else { return nil }
-                return Array((line + "\n").utf8)
+                if let line = pending.popFirst() { return line }
+                return await iterator?.next()
             }
         }
     }

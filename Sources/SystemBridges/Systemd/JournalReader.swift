@@ -81,10 +81,8 @@ final class JournalReader {
         sd_journal_restart_data(journal)
         // Skips fields it cannot read (corrupt or unsupported compression) rather than failing the entry.
         while sd_journal_enumerate_available_data(journal, &data, &length) > 0, let data {
-            let bytes = UnsafeRawBufferPointer(start: data, count: length)
-            guard let equals = bytes.firstIndex(of: UInt8(ascii: "=")) else { continue }
-            let name = String(decoding: bytes[..<equals], as: UTF8.self)
-            if fields[name] == nil { fields[name] = Array(bytes[(equals + 1)...]) }
+            guard let (name, value) = Self.field(data, length) else { continue }
+            if fields[name] == nil { fields[name] = value }
         }
         var realtime: UInt64 = 0
         try journalCheck(sd_journal_get_realtime_usec(journal, &realtime), "sd_journal_get_realtime_usec")
@@ -116,6 +114,13 @@ final class JournalReader {
         try journalCheck(sd_journal_process(journal), "sd_journal_process")
     }
 
+    /// Splits sd-journal's `NAME=value` data into name and value bytes.
+    private static func field(_ data: UnsafeRawPointer, _ length: Int) -> (String, [UInt8])? {
+        let bytes = UnsafeRawBufferPointer(start: data, count: length)
+        guard let equals = bytes.firstIndex(of: UInt8(ascii: "=")) else { return nil }
+        return (String(decoding: bytes[..<equals], as: UTF8.self), Array(bytes[(equals + 1)...]))
+    }
+
     // MARK: Unique values
 
     /// Every distinct value of `field` across the journal (matches do not apply).
@@ -126,9 +131,8 @@ final class JournalReader {
         var length = 0
         sd_journal_restart_unique(journal)
         while sd_journal_enumerate_available_unique(journal, &data, &length) > 0, let data {
-            let bytes = UnsafeRawBufferPointer(start: data, count: length)
-            guard let equals = bytes.firstIndex(of: UInt8(ascii: "=")) else { continue }
-            values.append(String(decoding: bytes[(equals + 1)...], as: UTF8.self))
+            guard let (_, value) = Self.field(data, length) else { continue }
+            values.append(String(decoding: value, as: UTF8.self))
         }
         return values
     }
